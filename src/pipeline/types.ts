@@ -168,7 +168,12 @@ export interface RawFile {
 
 /** What an adapter produces for one raw file (or one group of files, e.g. messages.html + messages2.html). */
 export interface ParseResult {
-  records: SourceRecord[];
+  /**
+   * The records, in input order. Streaming adapters (huge exports) may return an
+   * async iterable instead: consumers `for await` it, and `skipped`/`warnings` are
+   * complete only once it has been fully iterated.
+   */
+  records: SourceRecord[] | AsyncIterable<SourceRecord>;
   /** Things deliberately left out, with a reason (a sponsor block, a service message). Reported, never silent. */
   skipped: { location: string; reason: string }[];
   /** Recoverable oddities (unknown entity type…): reported, not fatal. */

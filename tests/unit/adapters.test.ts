@@ -15,14 +15,14 @@ import path from 'node:path';
 import { detectFormat, listRawFiles, readRawFile } from '../../src/pipeline/detect.ts';
 import { ADAPTERS } from '../../src/pipeline/adapters/index.ts';
 import { bodyToMarkdown } from '../../src/pipeline/emit.ts';
-import type { ParseResult } from '../../src/pipeline/types.ts';
+import type { ParseResult, SourceRecord } from '../../src/pipeline/types.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const UPDATE = process.env.UPDATE_FIXTURES === '1';
 const EXPECTED = new Set(['expected.json', 'expected-error.txt', 'README.md']);
 
 /** What a fixture compares: the ParseResult with each body rendered by the emitter, so diffs are readable. */
-export function serialise(result: ParseResult): unknown {
+export function serialise(result: ParseResult & { records: SourceRecord[] }): unknown {
   return {
     records: result.records.map((r) => ({ ...r, body: bodyToMarkdown(r.body) })),
     skipped: result.skipped,
@@ -51,8 +51,10 @@ for (const format of formats) {
           const results: ParseResult[] = [];
           if (adapter!.grouping === 'directory') results.push(await adapter!.parse(detected[0]!, detected));
           else for (const f of detected) results.push(await adapter!.parse(f, detected));
-          const merged: ParseResult = {
-            records: results.flatMap((r) => r.records),
+          const records = [];
+          for (const r of results) for await (const rec of r.records) records.push(rec);
+          const merged = {
+            records,
             skipped: results.flatMap((r) => r.skipped),
             warnings: results.flatMap((r) => r.warnings),
           };

@@ -1,0 +1,29 @@
+/**
+ * A tiny static server for dist/ (e2e tests and the benchmark): directory
+ * indexes, 404.html, correct types, 127.0.0.1 only. `node scripts/serve.ts dist 4391`
+ */
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+const root = path.resolve(process.argv[2] ?? 'dist');
+const port = Number(process.argv[3] ?? 4391);
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.xml': 'application/xml',
+  '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.wasm': 'application/wasm', '.txt': 'text/plain; charset=utf-8',
+};
+
+createServer(async (req, res) => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  let file = path.join(root, decodeURIComponent(url.pathname));
+  if (!file.startsWith(root)) return void res.writeHead(403).end();
+  try {
+    if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
+    const body = await readFile(file);
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
+  } catch {
+    const body = await readFile(path.join(root, '404.html')).catch(() => Buffer.from('not found'));
+    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+  }
+}).listen(port, '127.0.0.1', () => process.stderr.write(`serving ${root} on http://127.0.0.1:${port}/\n`));

@@ -1,0 +1,64 @@
+/**
+ * Content-layer loader for generated source entries (`content/sources/**\/*.mdx`).
+ *
+ * Why not `glob()`: glob hands `.mdx` files to the MDX compiler, which turns
+ * every entry into a JS module — the cost that dominates a naive 10,000-page
+ * build. Source entries hold no code by construction, so this loader parses
+ * their frontmatter, validates it with the collection schema (errors name the
+ * file and field), and renders the body with the fast path in
+ * src/render/markdown.ts. Entries whose file digest is unchanged since the last
+ * build keep their stored rendering: a rebuild re-renders only what changed.
+ */
+import type { Loader } from 'astro/loaders';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { listRawFiles } from '../pipeline/detect.ts';
+import { renderBody } from '../render/markdown.ts';
+
+export function sourceLoader(opts: { base: string }): Loader {
+  return {
+    name: 'kb-source-loader',
+    load: async ({ store, parseData, generateDigest, config, logger }) => {
+      const root = path.resolve(opts.base);
+      const files = (await listRawFiles(root).catch(() => [] as string[])).filter((f) => f.endsWith('.mdx'));
+      const seen = new Set<string>();
+      let rendered = 0;
+      for (const rel of files) {
+        const abs = path.join(root, rel);
+        const text = await readFile(abs, 'utf8');
+        const id = rel.replace(/\\/g, '/').replace(/\.mdx$/, '');
+        seen.add(id);
+        const digest = generateDigest(text + '\0' + config.base);
+        const existing = store.get(id);
+        if (existing && existing.digest === digest) continue;
+        const { frontmatter, body } = splitFrontmatter(text, rel);
+        const data = await parseData({ id, data: frontmatter, filePath: path.relative(process.cwd(), abs) });
+        const out = renderBody(body, config.base);
+        rendered++;
+        store.set({
+          id,
+          data,
+          digest,
+          filePath: path.relative(process.cwd(), abs),
+          rendered: { html: out.html, metadata: { headings: out.headings, hasMath: out.hasMath } },
+        });
+      }
+      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      logger.info(`${files.length} source entries, ${rendered} rendered (others unchanged)`);
+    },
+  };
+}
+
+function splitFrontmatter(text: string, file: string): { frontmatter: Record<string, unknown>; body: string } {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
+  if (!m) throw new Error(`${file}: missing frontmatter (--- block at the top)`);
+  let frontmatter: unknown;
+  try {
+    frontmatter = parseYaml(m[1]!);
+  } catch (e) {
+    throw new Error(`${file}: invalid frontmatter: ${(e as Error).message}`);
+  }
+  if (!frontmatter || typeof frontmatter !== 'object') throw new Error(`${file}: frontmatter is not a mapping`);
+  return { frontmatter: frontmatter as Record<string, unknown>, body: text.slice(m[0].length) };
+}
