@@ -33,10 +33,31 @@ const TO_MARKDOWN: ToMarkdownOptions = {
 
 /** The body as MDX-safe Markdown (also valid CommonMark with the same meaning). */
 export function bodyToMarkdown(body: Root): string {
-  const md = toMarkdown(body, TO_MARKDOWN);
-  // MDX reads a paragraph starting with `import `/`export ` as ESM; escape the letter
-  // the way CommonMark allows for any ASCII punctuation — here via a character reference.
-  return md.replace(/^(\s*)(import|export)\b/gm, (_m, ws: string, word: string) => `${ws}&#${word.charCodeAt(0)};${word.slice(1)}`);
+  return escapeEsmLines(toMarkdown(body, TO_MARKDOWN));
+}
+
+/**
+ * MDX reads a line starting with `import `/`export ` as ESM. Outside fenced code,
+ * replace its first letter with a character reference (same text in CommonMark);
+ * inside fences the line is code and stays byte-for-byte.
+ */
+function escapeEsmLines(md: string): string {
+  let fence: string | undefined;
+  return md
+    .split('\n')
+    .map((line) => {
+      const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+      if (fence) {
+        if (open && open[1]![0] === fence[0] && open[1]!.length >= fence.length && line.trim() === open[1]) fence = undefined;
+        return line;
+      }
+      if (open) {
+        fence = open[1];
+        return line;
+      }
+      return line.replace(/^(\s*(?:>\s*)*)(import|export)\b/, (_m, ws: string, word: string) => `${ws}&#${word.charCodeAt(0)};${word.slice(1)}`);
+    })
+    .join('\n');
 }
 
 /** YAML-safe JSON scalar: JSON, plus escapes for characters YAML treats as breaks or forbids. */

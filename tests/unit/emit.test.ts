@@ -125,3 +125,13 @@ describe('emitSource', () => {
     expect(isUntouchedGenerated('---\ntitle: hand written\n---\nbody')).toBe(false);
   });
 });
+
+describe('ESM-looking lines', () => {
+  it('are escaped in text but left alone inside fenced code', () => {
+    const body = root([
+      { type: 'code', lang: 'js', value: "import x from 'y'\nexport const a = 1" },
+      { type: 'blockquote', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'import z' }] }] },
+    ]);
+    expect(bodyToMarkdown(body)).toBe("```js\nimport x from 'y'\nexport const a = 1\n```\n\n> &#105;mport z\n");
+  });
+});

@@ -19,7 +19,8 @@ export function linkType(url: string): LinkType {
 
 /** `2510.19338` from `https://arxiv.org/abs/2510.19338v2` / `/pdf/2510.19338.pdf`; undefined otherwise. */
 export function arxivId(url: string): string | undefined {
-  const m = /arxiv\.org\/(?:abs|pdf|html)\/(\d{4}\.\d{4,5})(?:v\d+)?/i.exec(url);
+  // Anchored at the host: `notarxiv.org/abs/…` and `evil.com/arxiv.org/abs/…` are not arXiv.
+  const m = /^(?:https?:\/\/)?(?:[\w-]+\.)*arxiv\.org(?::\d+)?\/(?:abs|pdf|html)\/(\d{4}\.\d{4,5})(?:v\d+)?(?=[/?#.]|$)/i.exec(url.trim());
   return m?.[1];
 }
 

@@ -68,7 +68,8 @@ function findClose(s: string, open: number, double: boolean): number {
   return -1;
 }
 
-const URL_RE = /\bhttps?:\/\/[^\s<>"'）)\]]+[^\s<>"'）)\].,;:!?。，、]/g;
+/** A bare URL; parentheses only in balanced pairs (`…/wiki/Foo_(bar)`), so `(see https://x.y)` ends before `)`. */
+const URL_RE = /\bhttps?:\/\/(?:\([^\s()<>"']*\)|[^\s<>"'）()\]])+(?<![.,;:!?。，、])/g;
 
 /**
  * Plain text → phrasing nodes: bare URLs become links, `$…$` math becomes inlineMath,
@@ -116,6 +117,6 @@ export function toPlainText(node: { type: string; value?: string; children?: unk
   if (typeof node.value === 'string' && node.type !== 'html') return node.value;
   if (!Array.isArray(node.children)) return '';
   const parts = (node.children as (typeof node)[]).map(toPlainText);
-  const block = ['root', 'blockquote', 'list', 'listItem', 'table', 'tableRow'].includes(node.type);
+  const block = ['root', 'blockquote', 'list', 'listItem', 'table'].includes(node.type);
   return parts.join(block ? '\n' : node.type === 'tableRow' ? '\t' : '');
 }

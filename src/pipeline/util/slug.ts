@@ -17,6 +17,8 @@ const TRANSLITERATE: Record<string, string> = {
   ι: 'iota', κ: 'kappa', λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi', π: 'pi', ρ: 'rho', σ: 'sigma',
   ς: 'sigma', τ: 'tau', υ: 'upsilon', φ: 'phi', χ: 'chi', ψ: 'psi', ω: 'omega',
   ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', đ: 'd', ł: 'l', þ: 'th', '&': ' and ', '+': ' plus ',
+  // Typographic apostrophes vanish like the ASCII one (`Don’t` = `Don't` → `dont`), not split words.
+  '’': '', '‘': '', 'ʼ': '',
 };
 
 /**
