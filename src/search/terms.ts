@@ -4,7 +4,7 @@
  * what makes `모델` find `모델을`, `KV캐시` find `KV 캐시`, and `딥씨크` find DeepSeek.
  * Pure and dependency-light: it is bundled into the search page.
  */
-import { scriptBoundarySplit, stripParticle } from '../pipeline/link/korean.ts';
+import { isParticleChain, scriptBoundarySplit, stripParticle } from '../pipeline/link/korean.ts';
 
 /** Spacing-, case- and punctuation-insensitive key of a name: `KV 캐시` = `kv캐시` = `KV-캐시`. */
 export function searchKey(s: string): string {
@@ -46,9 +46,14 @@ export function extraIndexTerms(text: string, limit = 4000): string[] {
  */
 export function normaliseQuery(q: string): string {
   const out: string[] = [];
-  for (const w of scriptBoundarySplit(q.normalize('NFKC')).split(/\s+/).filter(Boolean)) {
-    const stems = stripParticle(w);
-    out.push(stems.length ? stems[stems.length - 1]! : w);
+  for (const word of q.normalize('NFKC').split(/\s+/).filter(Boolean)) {
+    const parts = scriptBoundarySplit(word).split(' ');
+    // `MoE를` → `MoE`: a particle glued to a Latin word is not a search word.
+    const kept = parts.filter((p, i) => i === 0 || !isParticleChain(p));
+    for (const w of kept) {
+      const stems = stripParticle(w);
+      out.push(stems.length ? stems[stems.length - 1]! : w);
+    }
   }
   return out.join(' ');
 }
