@@ -60,6 +60,10 @@ export const telegramText: Adapter = {
       throw new IngestError(file.path, 'line 1', 'no t.me/s channel header (a "<title> – Telegram" line or the channel card with its counters)');
     }
     const { posts, notes, skipped: dropped } = splitTextCopy(all, header);
+    // A select-all copy always carries the posts below the card; none means the copy was cut short.
+    if (!posts.length) {
+      throw new IngestError(file.path, `lines 1-${header.end}`, 'the copy holds the channel card but no posts: it ends before its first post');
+    }
     const key = channelKey(header.username, header.title);
     const origin = { name: header.title, url: header.username ? `https://t.me/${header.username}` : undefined };
     const seen = new Map<string, number>();

@@ -60,7 +60,8 @@ export function reviewRecord(
     origin: { name: page.siteName ?? (root ? new URL(root).host : 'unknown blog'), ...(root ? { url: root } : {}) },
     ...(url ? { url } : {}),
     links,
-    tags: dedupe(page.tags.map((t) => t.replace(/^\s*#/, '').replace(/\s+/g, ' ').trim()).filter(Boolean)),
+    // Control characters never belong to a tag, and a NUL cannot be in the tag page's folder name.
+    tags: dedupe(page.tags.map((t) => t.replace(/^\s*#/, '').replace(/[\s\p{Cc}]+/gu, ' ').trim()).filter(Boolean)),
     lang: /\p{Script=Hangul}/u.test(toPlainText(body)) ? 'ko' : 'en',
     body,
     review,

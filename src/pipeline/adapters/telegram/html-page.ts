@@ -9,6 +9,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import type { List, RootContent } from 'mdast';
 import type { MediaItem, Reaction, SourceDate } from '../../types.ts';
+import { IngestError } from '../../types.ts';
 import { paragraph, text } from '../../util/mdast.ts';
 import { classes, htmlTextParts } from './html-text.ts';
 import { isMissingDescription, mediaPath } from './media.ts';
@@ -41,8 +42,14 @@ export function parsePage(html: string, page: string, state: PageState): PageRes
   let forwardedFrom: string | undefined;
 
   for (const el of selectAll('div.message', tree)) {
-    const id = Number(/^message(-?\d+)$/.exec(String(el.properties.id ?? ''))?.[1]);
+    const rawId = el.properties.id;
+    const id = Number(/^message(-?\d+)$/.exec(String(rawId ?? ''))?.[1]);
     const cls = classes(el);
+    // A post without its id has no permalink: a damaged or hand-edited page, not something to drop silently.
+    if (!Number.isInteger(id) && !cls.includes('service')) {
+      const found = rawId === undefined ? 'no id attribute' : `id ${JSON.stringify(String(rawId))}`;
+      throw new IngestError(page, `line ${el.position?.start.line ?? '?'}`, `div.message has ${found}; expected id="message<number>"`);
+    }
     if (!Number.isInteger(id) || id <= 0) continue; // date separators have negative ids: never posts
     // Skips and warnings name the page; records carry the page as provenance.file.
     const location = `${page} message ${id}`;

@@ -69,7 +69,7 @@ export function formatParts(parts: TextPart[], onUnknown: (type: string) => void
     if (type === 'pre') {
       flush();
       const code = value.replace(/^\n+|\n+$/g, '');
-      if (code.trim()) blocks.push({ type: 'code', lang: raw.language?.trim() || null, value: code });
+      if (code.trim()) blocks.push({ type: 'code', lang: codeLang(raw.language), value: code });
       continue;
     }
     if (type === 'blockquote') {
@@ -168,4 +168,13 @@ function tidyInline(nodes: PhrasingContent[]): PhrasingContent[] {
   const last = out.at(-1);
   if (last?.type === 'text') last.value = last.value.replace(/\s+$/, '');
   return out;
+}
+
+/**
+ * A `pre` language is free text typed by the poster (`html" onload="…` is accepted
+ * by Telegram); only a plain language name is worth keeping as the fence's info.
+ */
+function codeLang(language: string | undefined): string | null {
+  const lang = language?.trim();
+  return lang && /^[\w+#.-]{1,40}$/.test(lang) ? lang : null;
 }
