@@ -13,7 +13,11 @@ const base = process.env.BASE ?? '/';
 
 // Written by the ingest (src/pipeline/permalinks.ts): renamed topics and alias URLs.
 const redirectsFile = new URL('./content/redirects.json', import.meta.url);
-const redirects = existsSync(redirectsFile) ? JSON.parse(readFileSync(redirectsFile, 'utf8')) : {};
+const redirectTargets = existsSync(redirectsFile) ? JSON.parse(readFileSync(redirectsFile, 'utf8')) : {};
+// Targets are base-less site paths; Astro applies `base` to the source paths only.
+const redirects = Object.fromEntries(
+  Object.entries(redirectTargets).map(([from, to]) => [from, to.startsWith('/') ? base.replace(/\/$/, '') + to : to]),
+);
 
 export default defineConfig({
   site,

@@ -17,7 +17,7 @@ const dist = path.resolve(import.meta.dirname, '../dist');
 const started = performance.now();
 const base = (process.env.BASE ?? '/').replace(/\/?$/, '/');
 
-const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ko' });
+const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ko', excludeSelectors: ['.katex-html', 'annotation', 'mjx-container'] });
 if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
 let pages = 0;
 for (const e of await readdir(dist, { withFileTypes: true, recursive: true })) {

@@ -28,6 +28,9 @@ export interface SearchHit {
 interface PagefindResultData {
   url: string;
   excerpt: string;
+  content?: string;
+  word_count?: number;
+  locations?: number[];
   meta: Record<string, string>;
   filters: Record<string, string[]>;
   sub_results?: { url: string; title: string; excerpt: string }[];
@@ -72,12 +75,13 @@ export async function search(query: string, opts: SearchOptions): Promise<{ hits
   for (const d of data) {
     if (seen.has(d.url)) continue;
     seen.add(d.url);
+    const stemsOnly = fromStemBlock(d);
     rest.push({
       url: d.url,
       title: d.meta.title ?? d.url,
       kind: d.filters.kind?.[0] ?? '',
-      excerpt: d.excerpt,
-      excerptIsHtml: true,
+      excerpt: stemsOnly ? opening(d.content ?? '') : d.excerpt,
+      excerptIsHtml: !stemsOnly,
       sub: (d.sub_results ?? []).filter((s) => s.url !== d.url && s.url.includes('#')).slice(0, 3),
     });
   }
@@ -85,4 +89,16 @@ export async function search(query: string, opts: SearchOptions): Promise<{ hits
   const isTopic = (h: SearchHit) => h.kind !== SOURCE_LABEL && h.kind !== '';
   const ordered = [...rest.filter(isTopic), ...rest.filter((h) => !isTopic(h))];
   return { hits: [...topicHits, ...ordered], total: topicHits.length + results.length };
+}
+
+/** True when every match lies in the index-only block of stems (src/search/index-html.ts). */
+function fromStemBlock(d: PagefindResultData): boolean {
+  const n = Number(d.meta.kbstems ?? 0);
+  if (!n || !d.locations?.length || d.word_count === undefined) return false;
+  return Math.min(...d.locations) >= d.word_count - n;
+}
+
+function opening(content: string): string {
+  const text = content.replace(/\s+/g, ' ').trim();
+  return text.length > 160 ? text.slice(0, 160).replace(/\s\S*$/, '') + '…' : text;
 }

@@ -23,7 +23,9 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 export function augmentForIndex(html: string): string {
   const terms = extraIndexTerms(indexableText(html));
   if (!terms.length) return html;
-  const block = `<div data-pagefind-body data-pagefind-weight="0.5" hidden>${escapeHtml(terms.join(' '))}</div>`;
+  // `kbstems` tells the search page how many trailing words are this block, so an
+  // excerpt drawn only from it (a list of stems) can be replaced by the page's opening.
+  const block = `<div data-pagefind-body data-pagefind-weight="0.5" hidden><span data-pagefind-meta="kbstems:${terms.length}"></span>${escapeHtml(terms.join(' '))}</div>`;
   const at = html.lastIndexOf('</body>');
   return at < 0 ? html + block : html.slice(0, at) + block + html.slice(at);
 }
