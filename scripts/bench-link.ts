@@ -4,13 +4,25 @@
  * linkBody as one-paragraph-per-line mdast. Prints milliseconds.
  *
  *   node scripts/bench-link.ts [sources=10000] [topics=300]
+ *   node scripts/bench-link.ts --real [sources=10000]
+ *
+ * `--real`: the real topic catalogue (content/topics) and the real records the
+ * adapters make from content/raw, repeated up to `sources`, through linkBody
+ * and the curation collector, exactly as the ingest calls them (issue #4:
+ * linking 10,000 sources must add no more than a few seconds).
  */
 import type { Root } from 'mdast';
 import { buildMatcher, type TopicTerms } from '../src/pipeline/link/matcher.ts';
 import { linkBody } from '../src/pipeline/link/link-body.ts';
 
-const SOURCES = Number(process.argv[2] ?? 10_000);
-const TOPICS = Number(process.argv[3] ?? 300);
+const REAL = process.argv.includes('--real');
+const ARGS = process.argv.slice(2).filter((a) => a !== '--real');
+const SOURCES = Number(ARGS[0] ?? 10_000);
+const TOPICS = Number(ARGS[1] ?? 300);
+if (REAL) {
+  await benchReal(SOURCES);
+  process.exit(0);
+}
 
 // Deterministic PRNG (mulberry32) so runs are comparable.
 let seed = 42;
@@ -81,3 +93,61 @@ console.log(
     `linkBody over all sources: ${linkMs.toFixed(0)} ms (${mentions} topic mentions)`,
   ].join('\n'),
 );
+
+async function benchReal(n: number) {
+  const path = await import('node:path');
+  const { readTopics } = await import('../src/pipeline/topics.ts');
+  const { topicMatcher } = await import('../src/pipeline/ingest.ts');
+  const { detectFormat, listRawFiles, readRawFile } = await import('../src/pipeline/detect.ts');
+  const { createCurationCollector } = await import('../src/pipeline/curation.ts');
+  type Rec = import('../src/pipeline/types.ts').SourceRecord;
+  const root = path.resolve(import.meta.dirname, '..');
+  const topics = await readTopics(path.join(root, 'content/topics'));
+  let t0 = performance.now();
+  const matcher = topicMatcher(topics);
+  const buildMs = performance.now() - t0;
+
+  const raw = path.join(root, 'content/raw');
+  const records: Rec[] = [];
+  const groups = new Map<string, { adapter: NonNullable<ReturnType<typeof detectFormat>>; files: Awaited<ReturnType<typeof readRawFile>>[] }>();
+  for (const rel of await listRawFiles(raw)) {
+    const file = await readRawFile(raw, rel);
+    const adapter = detectFormat(file);
+    if (!adapter) continue;
+    const key = adapter.grouping === 'directory' ? `${adapter.id}\n${path.posix.dirname(file.path)}` : `${adapter.id}\n${file.path}`;
+    (groups.get(key) ?? groups.set(key, { adapter, files: [] }).get(key)!).files.push(file);
+  }
+  for (const { adapter, files } of groups.values()) {
+    const result = await adapter.parse(files[0]!, files);
+    for await (const r of result.records) records.push(r);
+  }
+  const chars = (r: Rec) => JSON.stringify(r.body).length;
+  const sample = Array.from({ length: n }, (_, i) => records[i % records.length]!);
+  const mb = sample.reduce((x, r) => x + chars(r), 0) / 1e6;
+
+  t0 = performance.now();
+  let mentions = 0;
+  const linked = sample.map((r) => {
+    const out = linkBody(r.body, matcher, { urlFor: (ref) => `/${ref}/`, title: r.kind === 'telegram' ? undefined : r.title });
+    mentions += out.mentions.length;
+    return out.mentions;
+  });
+  const linkMs = performance.now() - t0;
+
+  const collector = createCurationCollector();
+  collector.topics!(topics, matcher);
+  t0 = performance.now();
+  sample.forEach((r, i) => collector.record({ ...r, id: `${r.id}/${i}` }, linked[i]!));
+  const report = collector.report();
+  const curateMs = performance.now() - t0;
+
+  console.log(
+    [
+      `real catalogue: ${topics.length} topics; ${records.length} real records repeated to ${n} sources (${mb.toFixed(1)} MB of mdast JSON)`,
+      `buildMatcher: ${buildMs.toFixed(0)} ms`,
+      `linkBody over all sources: ${linkMs.toFixed(0)} ms (${mentions} topic mentions, ${(linkMs / n).toFixed(2)} ms/source)`,
+      `curation collector + report: ${curateMs.toFixed(0)} ms (${report.candidates.length} candidates)`,
+      `heap used: ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`,
+    ].join('\n'),
+  );
+}

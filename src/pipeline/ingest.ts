@@ -4,7 +4,8 @@
  *   1. topics   read + validate content/topics/**           (src/pipeline/topics.ts)
  *   2. detect   sniff every file under content/raw/          (src/pipeline/detect.ts)
  *   3. parse    one adapter per format → SourceRecord[]      (src/pipeline/adapters/)
- *   4. merge    one record per id (same post in two exports)  (preferred() below)
+ *   4. normalise NFC, no control/bidi-override characters        (src/pipeline/normalise.ts)
+ *      merge    one record per id (same post in two exports)  (preferred() below)
  *   5. link     topic mentions, first mention linked          (src/pipeline/link/)
  *   6. emit     safe, deterministic MDX                       (src/pipeline/emit.ts)
  *   7. write    atomic, idempotent, never over a human edit   (src/pipeline/write.ts)
@@ -20,11 +21,12 @@ import { ADAPTERS } from './adapters/index.ts';
 import type { Adapter, ParseResult, SourceRecord } from './types.ts';
 import { IngestError } from './types.ts';
 import { emitSource } from './emit.ts';
+import { normaliseRecord } from './normalise.ts';
 import { writeAtomic, writeGenerated, writeIfChanged, type WriteOutcome } from './write.ts';
-import { readTopics } from './topics.ts';
+import { readTopics, type TopicFile } from './topics.ts';
 import { computeRedirects, updateLedger, type Ledger } from './permalinks.ts';
-import { buildMatcher } from './link/matcher.ts';
-import { linkBody } from './link/link-body.ts';
+import { buildMatcher, topicTerms, type Matcher } from './link/matcher.ts';
+import { linkBody, type Mention } from './link/link-body.ts';
 import { sourceSchema } from '../schema/source.ts';
 
 export interface IngestOptions {
@@ -32,6 +34,22 @@ export interface IngestOptions {
   root: string;
   /** Log line sink (default: stderr). */
   log?: (line: string) => void;
+  /** Sees every linked record as it streams past (the curation report's collector, src/pipeline/curation.ts). */
+  observer?: IngestObserver;
+}
+
+/**
+ * A read-only tap on the link stage. Records stream through the ingest one at
+ * a time, so an observer must keep only small aggregates, never records.
+ */
+export interface IngestObserver {
+  /** Once, before any record: the topics and the matcher built from them. */
+  topics?(topics: TopicFile[], matcher: Matcher): void;
+  /**
+   * Every record that won its merge so far, with its mentions. A record with the
+   * same id may come again later (a preferred copy from another export): it replaces the first.
+   */
+  record(record: SourceRecord, mentions: Mention[]): void;
 }
 
 export interface IngestSummary {
@@ -63,14 +81,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
 
   // 1. topics
   const topics = await readTopics(paths.topics);
-  const matcher = buildMatcher(
-    topics.map((t) => ({
-      ref: t.ref,
-      names: [t.data.name, ...(t.data.nameKo ? [t.data.nameKo] : []), ...t.data.aliases],
-      caseSensitive: t.data.caseSensitive,
-      exclude: t.data.exclude,
-    })),
-  );
+  const matcher = topicMatcher(topics);
+  opts.observer?.topics?.(topics, matcher);
 
   // 2–3. detect + parse (everything, before any write)
   const rels = await listRawFiles(paths.raw).catch((e: NodeJS.ErrnoException) => {
@@ -117,8 +129,9 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       let result: ParseResult | undefined;
       try {
         result = await adapter.parse(files[0]!, files);
-        for await (const r of result.records) {
+        for await (const raw of result.records) {
           count++;
+          const r = normaliseRecord(raw);
           const invalid = validateRecord(r);
           if (invalid) {
             errors.push(`${r.provenance.file} (${r.provenance.location}): adapter ${adapter.id} produced an invalid record: ${invalid}`);
@@ -128,8 +141,14 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
           const prev = kept.get(r.id);
           if (prev && preferred(prev, key) === prev) continue;
           kept.set(r.id, key);
-          const linked = linkBody(r.body, matcher, { urlFor: (ref: string) => `/${ref}/` });
-          await writeAtomic(path.join(staging, `${r.id}.mdx`), emitSource({ ...r, body: linked.body }, { mentions: linked.mentions }));
+          // A review's or digest item's title is the paper's title: a topic it names is what the
+          // source is about (headingMatch). Telegram titles are just the first line of the body.
+          const title = r.kind === 'telegram' ? undefined : r.title;
+          const linked = linkBody(r.body, matcher, { urlFor: (ref: string) => `/${ref}/`, title });
+          // A topic named only in the title has no passage to show (and count must be ≥ 1).
+          const mentions = linked.mentions.filter((m) => m.count > 0);
+          opts.observer?.record(r, mentions);
+          await writeAtomic(path.join(staging, `${r.id}.mdx`), emitSource({ ...r, body: linked.body }, { mentions }));
         }
       } catch (e) {
         errors.push(e instanceof IngestError ? e.message : `${where}: ${(e as Error).stack ?? e}`);
@@ -173,7 +192,12 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   return summary;
 }
 
-async function readLedger(file: string): Promise<Ledger> {
+/** The matcher over every name, Korean name and alias of the topics: the one the ingest links with. */
+export function topicMatcher(topics: TopicFile[]): Matcher {
+  return buildMatcher(topics.map((t) => topicTerms(t.ref, t.data)));
+}
+
+export async function readLedger(file: string): Promise<Ledger> {
   try {
     return JSON.parse(await readFile(file, 'utf8')) as Ledger;
   } catch (e) {

@@ -33,13 +33,25 @@ async function readIfExists(file: string): Promise<string | undefined> {
   }
 }
 
-/** Write a generated entry unless it is unchanged or a person has edited it. */
+/**
+ * Write a generated entry unless it is unchanged or a person has edited it.
+ * A file that differs only in `provenance` (the post moved to another page of a
+ * re-paginated HTML export, or into a newer ChatExport_<date> folder) counts as
+ * unchanged: rewriting it would churn every entry on each re-export for a field
+ * the site never shows. Provenance then names where the current text was last taken from.
+ */
 export async function writeGenerated(file: string, text: string): Promise<WriteOutcome> {
   const existing = await readIfExists(file);
   if (existing === text) return 'unchanged';
   if (existing !== undefined && !isUntouchedGenerated(existing)) return 'kept-human-edit';
+  if (existing !== undefined && withoutBookkeeping(existing) === withoutBookkeeping(text)) return 'unchanged';
   await writeAtomic(file, text);
   return existing === undefined ? 'created' : 'updated';
+}
+
+/** The file without its hash and provenance lines (one JSON value per frontmatter line, see emit.ts). */
+function withoutBookkeeping(text: string): string {
+  return text.replace(/^generatedHash: .*\n/m, '').replace(/^provenance: .*\n/m, '');
 }
 
 /** Write a plain data file (JSON ledgers) only when its bytes change. */

@@ -232,13 +232,15 @@ test('every source page is inert and shows the hostile text literally', async ({
 
     if (!isMain(s)) continue;
     const text = await page.locator('main').evaluate((el) => el.textContent ?? '');
+    expect(text, `${url}: no bidi override survives`).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
     for (const literal of [
       '</script><script>alert(1)</script>',
       '{window.__pwned = 1} and {props.x} near Chain-of-Thought {cot}',
       "import x from 'y'",
       'export const a = 1',
       '$100 and $200',
-      'user\u202egnp.exe',
+      // The bidi override is removed by the normaliser (src/pipeline/normalise.ts); the text around it stays.
+      'RTL override: usergnp.exe and control chars: a',
       'Long line: 00000abcdefghij00001abcdefghij',
       '01199abcdefghij',
     ]) {

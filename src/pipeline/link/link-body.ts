@@ -9,6 +9,11 @@
  * - Never matched: code, inlineCode, math, inlineMath, html, and URLs.
  * - Counted but never linked: link text (the source already links there) and
  *   headings (links in headings make poor anchors).
+ * - Title lines: many sources (Telegram text copies above all) carry their
+ *   section titles as plain lines (`3.1. Multi-head Latent Attention(MLA)`), not
+ *   headings. A short line that reads like a title (see `titleLength`) sets the
+ *   section and `headingMatch` like a heading does, but stays linkable: it
+ *   renders as a paragraph.
  */
 import type { Link, PhrasingContent, Root, Text } from 'mdast';
 import type { Matcher } from './matcher.ts';
@@ -49,6 +54,8 @@ interface Segment {
   node?: Text;
   /** Matches overlapping this run are dropped (code, math). */
   opaque: boolean;
+  /** Link text: a line holding some is a link, not a title. */
+  inLink?: boolean;
 }
 
 interface Acc {
@@ -83,12 +90,12 @@ export function linkBody(body: Root, matcher: Matcher, opts: LinkBodyOptions): {
 
   if (opts.title) for (const m of matcher.find(opts.title)) acc(m.ref).headingMatch = true;
 
-  const block = (node: AnyNode, isHeading: boolean) => {
+  const block = (node: AnyNode, isHeading: boolean, titleCandidate = false) => {
     const segs: Segment[] = [];
     let text = '';
     const collect = (n: AnyNode, inLink: boolean) => {
       if (n.type === 'text') {
-        segs.push({ from: text.length, to: text.length + n.value!.length, node: inLink ? undefined : (n as Text), opaque: false });
+        segs.push({ from: text.length, to: text.length + n.value!.length, node: inLink ? undefined : (n as Text), opaque: false, inLink });
         text += n.value!;
       } else if (n.type === 'break') {
         // A line break joins words like a space: a name across it counts but cannot be linked.
@@ -106,7 +113,9 @@ export function linkBody(body: Root, matcher: Matcher, opts: LinkBodyOptions): {
     for (const c of node.children ?? []) collect(c, false);
     if (!text.trim()) return;
 
+    const titleEnd = titleCandidate ? titleLength(text, segs) : 0;
     if (isHeading) section = text.replace(/\s+/g, ' ').trim();
+    else if (titleEnd) section = text.slice(0, titleEnd).replace(/\s+/g, ' ').trim().replace(/\s*[:：]$/, '');
     else {
       const label = runInLabel(node);
       if (label) section = label;
@@ -129,6 +138,12 @@ export function linkBody(body: Root, matcher: Matcher, opts: LinkBodyOptions): {
         linkAt.set(link, [m.start - only.from, m.end - only.from]);
         splits.set(only.node, [...(splits.get(only.node) ?? []), link]);
       }
+      if (m.start < titleEnd) {
+        // The title itself is no passage: the text under it is.
+        a.headingMatch = true;
+        a.fallback ??= { text: section! };
+        continue;
+      }
       if (a.passages.length < maxPassages) {
         const p = passageAround(text, m.start, m.end);
         if (!a.seen.has(p.text)) {
@@ -139,13 +154,18 @@ export function linkBody(body: Root, matcher: Matcher, opts: LinkBodyOptions): {
     }
   };
 
-  const walk = (node: AnyNode) => {
+  // Only top-level (or quoted) paragraphs followed by more content can be title lines:
+  // a short line inside a list item or at the very end titles nothing.
+  const walk = (node: AnyNode, titleCandidate: boolean) => {
     if (SKIP_BLOCK.has(node.type)) return;
     if (node.type === 'heading') return block(node, true);
-    if (node.type === 'paragraph' || node.type === 'tableCell') return block(node, false);
-    for (const c of node.children ?? []) walk(c);
+    if (node.type === 'paragraph') return block(node, false, titleCandidate);
+    if (node.type === 'tableCell') return block(node, false);
+    const kids = node.children ?? [];
+    const titled = node.type === 'root' || node.type === 'blockquote';
+    kids.forEach((c, i) => walk(c, titled && i < kids.length - 1));
   };
-  walk(tree as AnyNode);
+  walk(tree as AnyNode, false);
 
   if (splits.size) applySplits(tree as AnyNode, splits, linkAt);
 
@@ -197,6 +217,38 @@ function runInLabel(p: AnyNode): string | undefined {
   if (/[:：]$/.test(label)) return label.replace(/\s*[:：]$/, '') || undefined;
   if (kids.length === 1 || kids[1]?.type === 'break') return label || undefined;
   return undefined;
+}
+
+/** Outline numbers: `3.`, `3.1.`, `3.1.1` (not `1)` or `(1)`, which number list items). */
+const OUTLINE_NUMBER = /^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)/;
+/**
+ * Line ends that make a line a sentence, not a title: end punctuation, commas,
+ * and the Korean sentence endings (`…다`, `…요`) and note-style endings (`…음`, `…함`, `…임`, `…됨`).
+ */
+const SENTENCE_END = /(?:[.,;!…。、]|[다요죠음함임됨])$/;
+const MAX_TITLE = 60;
+
+/**
+ * Length of the title line that opens a paragraph's plain text, or 0. A title
+ * line is short (≤ 60 characters), holds a letter, no URL and no link text, and
+ * does not end like a sentence. It is either the whole paragraph (one line,
+ * followed by more content: the caller checks that) or, when it carries an
+ * outline number (`3.1.1. 왜 MLA인가?`), the first line of a longer paragraph.
+ * A question mark ends a title only after an outline number: an unnumbered
+ * question line is usually chat.
+ */
+function titleLength(text: string, segs: Segment[]): number {
+  const nl = text.indexOf('\n');
+  const end = nl < 0 ? text.length : nl;
+  if (end > MAX_TITLE * 3) return 0; // surely too long, before any copying
+  const line = text.slice(0, end).trim();
+  const numbered = OUTLINE_NUMBER.test(line);
+  if (nl >= 0 && !numbered) return 0;
+  if ([...line].length > MAX_TITLE || !/\p{L}/u.test(line.replace(OUTLINE_NUMBER, ''))) return 0;
+  if (SENTENCE_END.test(line) || (!numbered && /[?？]$/.test(line))) return 0;
+  if (/:\/\/|^www\./i.test(line)) return 0;
+  if (segs.some((s) => s.inLink && s.from < end)) return 0;
+  return end;
 }
 
 function plain(n: AnyNode): string {
