@@ -15,6 +15,8 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { listRawFiles } from '../pipeline/detect.ts';
 import { renderBody } from '../render/markdown.ts';
+import { readRendered, renderCacheDir } from '../render/cache.ts';
+import { splitFrontmatter } from '../pipeline/topics.ts';
 
 export function sourceLoader(opts: { base: string }): Loader {
   return {
@@ -23,6 +25,9 @@ export function sourceLoader(opts: { base: string }): Loader {
       const root = path.resolve(opts.base);
       const files = (await listRawFiles(root).catch(() => [] as string[])).filter((f) => f.endsWith('.mdx'));
       const seen = new Set<string>();
+      const cacheDir = renderCacheDir(process.cwd());
+      const base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      let fromCache = 0;
       let rendered = 0;
       for (const rel of files) {
         const abs = path.join(root, rel);
@@ -32,9 +37,11 @@ export function sourceLoader(opts: { base: string }): Loader {
         const digest = generateDigest(text + '\0' + config.base);
         const existing = store.get(id);
         if (existing && existing.digest === digest) continue;
-        const { frontmatter, body } = splitFrontmatter(text, rel);
+        const { frontmatter, body } = parseEntry(text, rel);
         const data = await parseData({ id, data: frontmatter, filePath: path.relative(process.cwd(), abs) });
-        const out = renderBody(body, config.base);
+        const cached = await readRendered(cacheDir, body, base);
+        const out = cached ?? renderBody(body, base);
+        if (cached) fromCache++;
         rendered++;
         store.set({
           id,
@@ -45,20 +52,20 @@ export function sourceLoader(opts: { base: string }): Loader {
         });
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-      logger.info(`${files.length} source entries, ${rendered} rendered (others unchanged)`);
+      logger.info(`${files.length} source entries, ${rendered} updated (${fromCache} pre-rendered by the ingest), others unchanged`);
     },
   };
 }
 
-function splitFrontmatter(text: string, file: string): { frontmatter: Record<string, unknown>; body: string } {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
-  if (!m) throw new Error(`${file}: missing frontmatter (--- block at the top)`);
+function parseEntry(text: string, file: string): { frontmatter: Record<string, unknown>; body: string } {
+  const fm = splitFrontmatter(text);
+  if (!fm) throw new Error(`${file}: missing frontmatter (--- block at the top)`);
   let frontmatter: unknown;
   try {
-    frontmatter = parseYaml(m[1]!);
+    frontmatter = parseYaml(fm.yaml);
   } catch (e) {
     throw new Error(`${file}: invalid frontmatter: ${(e as Error).message}`);
   }
   if (!frontmatter || typeof frontmatter !== 'object') throw new Error(`${file}: frontmatter is not a mapping`);
-  return { frontmatter: frontmatter as Record<string, unknown>, body: text.slice(m[0].length) };
+  return { frontmatter: frontmatter as Record<string, unknown>, body: fm.body };
 }

@@ -16,7 +16,8 @@ import type { Root } from 'mdast';
 import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { mathToMarkdown } from 'mdast-util-math';
-import { gfmToMarkdown } from 'mdast-util-gfm';
+import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
+import { gfmStrikethroughToMarkdown } from 'mdast-util-gfm-strikethrough';
 import type { SourceRecord } from './types.ts';
 import { shortHash } from './util/slug.ts';
 
@@ -28,7 +29,9 @@ const TO_MARKDOWN: ToMarkdownOptions = {
   rule: '-',
   listItemIndent: 'one',
   resourceLink: true,
-  extensions: [mdxToMarkdown(), mathToMarkdown({ singleDollarTextMath: true }), gfmToMarkdown()],
+    // Only the GFM parts bodies use (tables, strikethrough): the full gfmToMarkdown adds
+  // autolink and task-list "unsafe" patterns that made emission several times slower.
+  extensions: [mdxToMarkdown(), mathToMarkdown({ singleDollarTextMath: true }), gfmTableToMarkdown(), gfmStrikethroughToMarkdown()],
 };
 
 /** The body as MDX-safe Markdown (also valid CommonMark with the same meaning). */

@@ -22,8 +22,11 @@ import type { Adapter, ParseResult, SourceRecord } from './types.ts';
 import { IngestError } from './types.ts';
 import { emitSource } from './emit.ts';
 import { normaliseRecord } from './normalise.ts';
-import { writeAtomic, writeGenerated, writeIfChanged, type WriteOutcome } from './write.ts';
-import { readTopics, type TopicFile } from './topics.ts';
+import { writeGenerated, writeIfChanged, type WriteOutcome } from './write.ts';
+import { mapLimit, Staging } from './staging.ts';
+import { readTopics, splitFrontmatter, type TopicFile } from './topics.ts';
+import { renderMdast } from '../render/markdown.ts';
+import { buildBase, renderCacheDir, writeRendered } from '../render/cache.ts';
 import { computeRedirects, updateLedger, type Ledger } from './permalinks.ts';
 import { buildMatcher, topicTerms, type Matcher } from './link/matcher.ts';
 import { linkBody, type Mention } from './link/link-body.ts';
@@ -117,9 +120,11 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   // 3–6. parse, merge, link and emit one record at a time into a staging folder:
   // memory stays bounded for huge exports, and nothing under content/ changes
   // unless every input parsed.
-  const staging = path.join(path.dirname(paths.sources), `.staging-${process.pid}`);
-  await rm(staging, { recursive: true, force: true });
+  const staging = new Staging(path.join(path.dirname(paths.sources), `.staging-${process.pid}`));
+  await rm(staging.dir, { recursive: true, force: true });
   const kept = new Map<string, MergeKey>();
+  const renderDir = renderCacheDir(opts.root);
+  const renderBase = buildBase();
   const errors: string[] = [];
   try {
     for (const { adapter, rels: groupRels } of groups.values()) {
@@ -148,7 +153,10 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
           // A topic named only in the title has no passage to show (and count must be ≥ 1).
           const mentions = linked.mentions.filter((m) => m.count > 0);
           opts.observer?.record(r, mentions);
-          await writeAtomic(path.join(staging, `${r.id}.mdx`), emitSource({ ...r, body: linked.body }, { mentions }));
+          const text = emitSource({ ...r, body: linked.body }, { mentions });
+          await staging.put(r.id, text);
+          // Render now, from the tree in hand, for the site's source loader (src/render/cache.ts).
+          await writeRendered(renderDir, splitFrontmatter(text)!.body, renderBase, renderMdast(linked.body, renderBase));
         }
       } catch (e) {
         errors.push(e instanceof IngestError ? e.message : `${where}: ${(e as Error).stack ?? e}`);
@@ -164,12 +172,11 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
 
     // 7. move staged entries into place (atomic per file, idempotent, human edits kept)
     const ids = [...kept.keys()].sort();
-    for (const id of ids) {
-      const rel = `${id}.mdx`;
-      const outcome = await writeGenerated(path.join(paths.sources, rel), await readFile(path.join(staging, rel), 'utf8'));
+    const outcomes = await mapLimit(ids, 16, async (id) => writeGenerated(path.join(paths.sources, `${id}.mdx`), await staging.get(id)));
+    outcomes.forEach((outcome, i) => {
       summary.outcomes[outcome]++;
-      if (outcome === 'kept-human-edit') summary.keptHumanEdits.push(rel);
-    }
+      if (outcome === 'kept-human-edit') summary.keptHumanEdits.push(`${ids[i]}.mdx`);
+    });
     summary.records = ids.length;
     // Entries from earlier ingests that no input produced this time stay: a newer
     // export of a channel covers a shorter window, and old posts must not vanish.
@@ -177,7 +184,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     const existing = await listRawFiles(paths.sources).catch(() => [] as string[]);
     summary.orphans = existing.filter((f) => f.endsWith('.mdx') && !produced.has(f.split(path.sep).join('/')));
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    await staging.dispose();
   }
 
   // 8. permalinks

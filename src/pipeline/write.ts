@@ -13,10 +13,16 @@ import { isUntouchedGenerated } from './emit.ts';
 export type WriteOutcome = 'created' | 'updated' | 'unchanged' | 'kept-human-edit';
 
 export async function writeAtomic(file: string, text: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
   try {
-    await writeFile(tmp, text);
+    try {
+      await writeFile(tmp, text);
+    } catch (e) {
+      // Creating folders only when a write finds one missing saves a syscall per file.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(tmp, text);
+    }
     await rename(tmp, file);
   } catch (e) {
     await unlink(tmp).catch(() => {});

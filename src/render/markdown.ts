@@ -14,10 +14,10 @@ import { math } from 'micromark-extension-math';
 import { mathFromMarkdown } from 'mdast-util-math';
 import { toHast } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
-import { toString } from 'mdast-util-to-string';
 import rehypeKatex from 'rehype-katex';
 import GithubSlugger from 'github-slugger';
 import type { Root as HastRoot, Element } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import { visit } from 'unist-util-visit';
 
 export interface RenderedBody {
@@ -31,6 +31,24 @@ export function renderBody(markdown: string, base = '/'): RenderedBody {
   const mdast = fromMarkdown(markdown, {
     extensions: [gfm(), math({ singleDollarTextMath: true })],
     mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown()],
+  });
+  return renderMdast(mdast, base);
+}
+
+/**
+ * The same rendering from a tree the ingest already holds: no Markdown parse.
+ * Tests check it equals `renderBody(bodyToMarkdown(tree))`.
+ */
+export function renderMdast(mdast: MdastRoot, base = '/'): RenderedBody {
+  // Trees built by adapters lack the hast hints mdast-util-math adds while parsing; add them
+  // so math renders the same from either path (this sets node data on the given tree).
+  visit(mdast, (node) => {
+    if (node.type === 'inlineMath' && !node.data?.hName) {
+      node.data = { ...node.data, hName: 'code', hProperties: { className: ['language-math', 'math-inline'] }, hChildren: [{ type: 'text', value: (node as { value: string }).value }] } as never;
+    } else if (node.type === 'math' && !node.data?.hName) {
+      const code = { type: 'element', tagName: 'code', properties: { className: ['language-math', 'math-display'] }, children: [{ type: 'text', value: (node as { value: string }).value }] };
+      node.data = { ...node.data, hName: 'pre', hChildren: [code] } as never;
+    }
   });
   // Source HTML was sanitised at ingest and escaped at emission; `allowDangerousHtml`
   // stays off here so any raw HTML a person might type into an entry is dropped, not rendered.
@@ -55,7 +73,6 @@ export function renderBody(markdown: string, base = '/'): RenderedBody {
     }
   });
   if (hasMath) rehypeKatex({ output: 'htmlAndMathml', throwOnError: false, strict: 'ignore', trust: false })(hast, undefined as never);
-  void toString;
   return { html: toHtml(hast), headings, hasMath };
 }
 

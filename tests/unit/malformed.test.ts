@@ -128,6 +128,8 @@ describe('a malformed input stops the ingest and leaves content/ untouched', () 
 describe('npm run ingest', () => {
   it('exits non-zero and names every malformed file and place on stderr', async () => {
     for (const rel of ['src', 'scripts', 'package.json']) await cp(path.join(PROJECT, rel), path.join(root, rel), { recursive: true });
+    // Earlier ingests in this root left a render cache in node_modules/.cache: replace it by the project's modules.
+    await rm(path.join(root, 'node_modules'), { recursive: true, force: true });
     await symlink(path.join(PROJECT, 'node_modules'), path.join(root, 'node_modules'));
     for (const { format } of CASES) await addMalformed(format);
     try {
