@@ -15,6 +15,7 @@ import { mathFromMarkdown } from 'mdast-util-math';
 import { toHast } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
 import rehypeKatex from 'rehype-katex';
+import { VFile } from 'vfile';
 import GithubSlugger from 'github-slugger';
 import type { Root as HastRoot, Element } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
@@ -72,7 +73,9 @@ export function renderMdast(mdast: MdastRoot, base = '/'): RenderedBody {
       else if (/^https?:/i.test(href)) node.properties.rel = ['noopener', 'nofollow'];
     }
   });
-  if (hasMath) rehypeKatex({ output: 'htmlAndMathml', throwOnError: false, strict: 'ignore', trust: false })(hast, undefined as never);
+  // rehype-katex reports bad TeX on the file and renders it as an error span: a typo in a
+  // formula never fails the build. `trust: false` keeps \href/\url and friends inert.
+  if (hasMath) rehypeKatex({ output: 'htmlAndMathml', strict: 'ignore', trust: false })(hast, new VFile());
   return { html: toHtml(hast), headings, hasMath };
 }
 

@@ -44,3 +44,19 @@ describe('renderMdast equals renderBody(bodyToMarkdown)', () => {
     }
   }
 });
+
+describe('renderBody math', () => {
+  it('renders real math with KaTeX and keeps broken TeX from failing the build', () => {
+    const ok = renderBody('Energy $E = mc^2$ here.');
+    expect(ok.hasMath).toBe(true);
+    expect(ok.html).toContain('class="katex"');
+    const bad = renderBody('Broken $\\frac{1}{$ and $\\href{javascript:alert(1)}{x}$ end.');
+    expect(bad.hasMath).toBe(true);
+    expect(bad.html).not.toMatch(/href="?javascript:/i); // \href is untrusted: shown as source text only
+  });
+  it('leaves prices as text', () => {
+    const out = renderBody('\\$100 and \\$200');
+    expect(out.hasMath).toBe(false);
+    expect(out.html).toBe('<p>$100 and $200</p>');
+  });
+});
