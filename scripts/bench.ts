@@ -47,6 +47,15 @@ async function run(name: string, cmd: string, args: string[], cwd: string): Prom
   return { name, seconds: (performance.now() - started) / 1000, peakMB: peakKB / 1024 };
 }
 
+/** Run a measuring script and return what it printed (it may exit non-zero when a budget is missed). */
+async function capture(cmd: string, args: string[], cwd: string): Promise<string> {
+  const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  const code: number = await new Promise((res) => child.on('exit', (c) => res(c ?? 1)));
+  return code === 0 ? out : `${out}\n(exit code ${code}: budget missed)`;
+}
+
 /** RSS of a process and its children (fallback when GNU time is missing). */
 async function treeRssKB(pid: number): Promise<number> {
   let total = 0;
@@ -139,7 +148,14 @@ async function prepareSite() {
   }
   await mkdir(path.join(SITE, 'content'), { recursive: true });
   await cp(path.join(ROOT, 'content/topics'), path.join(SITE, 'content/topics'), { recursive: true });
-  await symlink(path.join(ROOT, 'node_modules'), path.join(SITE, 'node_modules'));
+  // Link node_modules entry by entry, not as one symlink: Astro's content store
+  // (node_modules/.astro) and our render/OG caches (node_modules/.cache) must be the
+  // bench site's own, or the bench and the real site would share (and spoil) them.
+  await mkdir(path.join(SITE, 'node_modules'));
+  for (const entry of await readdir(path.join(ROOT, 'node_modules'))) {
+    if (entry === '.astro' || entry === '.cache' || entry === '.vite') continue;
+    await symlink(path.join(ROOT, 'node_modules', entry), path.join(SITE, 'node_modules', entry));
+  }
 }
 
 async function dirSize(dir: string): Promise<{ bytes: number; html: number }> {
@@ -169,6 +185,13 @@ async function main() {
   const total = steps.reduce((s, x) => s + x.seconds, 0);
   const peak = Math.max(...steps.map((s) => s.peakMB));
 
+  // Page weight of the 10k site's pages (scripts/page-weight.ts), and search quality,
+  // latency and bytes in Chromium (scripts/bench-search.ts) when it is there.
+  const weight = await capture(node, ['scripts/page-weight.ts', 'dist'], SITE);
+  const searchBench = existsSync(path.join(SITE, 'scripts/bench-search.ts'))
+    ? await capture(node, ['scripts/bench-search.ts', 'dist'], SITE)
+    : '(scripts/bench-search.ts missing)';
+
   // Incremental: one new review, then the same three steps again.
   const revDir = path.join(SITE, 'content/raw/reviews');
   const first = (await readdir(revDir)).sort()[0]!;
@@ -192,6 +215,17 @@ async function main() {
     `| **total build** | **${total.toFixed(1)} s** | **${peak.toFixed(0)} MB** |`,
     ...inc.map((s) => `| ${s.name} | ${s.seconds.toFixed(1)} s | ${s.peakMB.toFixed(0)} MB |`),
     `| **rebuild after adding 1 source** | **${incTotal.toFixed(1)} s** | |`,
+    '',
+    '',
+    'Page weight on this site (gzip; fonts and images aside):',
+    '',
+    '```',
+    weight.trim(),
+    '```',
+    '',
+    'Search on this site (real Pagefind bundle in Chromium):',
+    '',
+    searchBench.trim(),
     '',
     `Pages: ${dist.html.toLocaleString('en')} HTML files · dist/: ${mb(dist.bytes)} · Pagefind index: ${mb(index.bytes)} · per page: ${((total * 1000) / Math.max(1, dist.html)).toFixed(1)} ms`,
   ];
