@@ -68,27 +68,70 @@ export function queryKeys(q: string): string[] {
   const split = scriptBoundarySplit(q.normalize('NFKC').trim()).split(/\s+/);
   const tail = split.pop() ?? '';
   for (const stem of stripParticle(tail)) keys.add(searchKey([...split, stem].join(' ')));
-  if (/^[\p{Script=Hangul}]+$/u.test(tail) && split.length && stripParticle(tail).length === 0 && tail.length <= 2) {
+  if (split.length && isParticleChain(tail)) {
     keys.add(searchKey(split.join(' '))); // `GPU는` → `GPU`
   }
   keys.delete('');
   return [...keys];
 }
 
-/** Damerau-free Levenshtein distance, capped: returns max+1 as soon as it is exceeded. */
+/**
+ * Edit distance with adjacent transpositions counted as one edit (optimal string
+ * alignment), capped: returns max+1 as soon as it is exceeded. `mixtrue` is one
+ * slip from `mixture`, as a typist sees it.
+ */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     let best = i;
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
       cur.push(v);
       if (v < best) best = v;
     }
     if (best > max) return max + 1;
+    prev2 = prev;
     prev = cur;
   }
   return prev[b.length]!;
+}
+
+/**
+ * A key with every Hangul syllable spelled out as its jamo (`딥식` → `딥식`),
+ * so a typo costs what it costs on a keyboard: `트렌스포머` is one jamo from
+ * `트랜스포머`, and the clipped `딥식` two from `딥시크` — where whole syllables
+ * would make every Korean slip a full substitution.
+ */
+export function jamoForm(key: string): string {
+  let out = '';
+  for (const ch of key) {
+    const s = ch.charCodeAt(0) - 0xac00;
+    if (s < 0 || s > 11171) {
+      out += ch;
+      continue;
+    }
+    const t = s % 28;
+    out += String.fromCharCode(0x1100 + Math.floor(s / 588), 0x1161 + Math.floor((s % 588) / 28)) + (t ? String.fromCharCode(0x11a7 + t) : '');
+  }
+  return out;
+}
+
+/**
+ * How many edits (in `jamoForm` units) may separate a query key from a name key
+ * and still count as a typo. Latin: one for 4+ letters, two for 12+ (`training` is not a slip of `trainium`). Korean:
+ * none between two-syllable words (`완전` is a word, not a slip of `원전`), else
+ * one, or two once both sides have 6+ jamo.
+ */
+export function typoBudget(a: string, b: string, ja: string, jb: string): number {
+  const hangul = /[\uac00-\ud7a3]/;
+  if (hangul.test(a) || hangul.test(b)) {
+    if (Math.max(a.length, b.length) < 3 || Math.min(a.length, b.length) < 2) return 0;
+    return Math.min(ja.length, jb.length) >= 6 ? 2 : 1;
+  }
+  const n = Math.min(a.length, b.length);
+  return n >= 12 ? 2 : n >= 4 ? 1 : 0;
 }

@@ -18,12 +18,21 @@ export const QUERIES: Query[] = JSON.parse(readFileSync(path.join(import.meta.di
 /** Status texts the page shows while it has no answer yet (src/pages/search.astro). */
 const PENDING = ['검색 중…', '검색어를 입력하세요.'];
 
-/** Waits until the search page has answered, then returns the result paths (no host, no #fragment), best first. */
+/** Waits until the search page has answered (all batches on screen), then returns the result paths (no host, no #fragment), best first. */
 export async function resultPaths(page: Page, n = 3): Promise<string[]> {
-  await page.waitForFunction((pending) => {
-    const s = document.getElementById('search-status')?.textContent ?? '';
-    return s !== '' && !pending.includes(s);
-  }, PENDING);
+  const answered = await page
+    .waitForFunction(
+      (pending) => {
+        const s = document.getElementById('search-status')?.textContent ?? '';
+        const busy = document.getElementById('search-results')?.getAttribute('aria-busy') === 'true';
+        return s !== '' && !pending.includes(s) && !busy;
+      },
+      PENDING,
+      { timeout: 15_000 },
+    )
+    .then(() => true)
+    .catch(() => false);
+  if (!answered) return [`(no answer after 15 s: ${await page.locator('#search-status').textContent()})`];
   return page.$$eval(
     '#search-results > li > a.item-title',
     (as, n) => as.slice(0, n).map((a) => new URL((a as HTMLAnchorElement).href).pathname),
