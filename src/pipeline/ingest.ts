@@ -75,6 +75,8 @@ export function contentPaths(root: string) {
     sources: path.join(content, 'sources'),
     ledger: path.join(content, 'permalinks.json'),
     redirects: path.join(content, 'redirects.json'),
+    /** Telegram chat id → the channel key its permalinks use (see stableChannel). */
+    channels: path.join(content, 'telegram-channels.json'),
   };
 }
 
@@ -123,6 +125,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const staging = new Staging(path.join(path.dirname(paths.sources), `.staging-${process.pid}`));
   await rm(staging.dir, { recursive: true, force: true });
   const kept = new Map<string, MergeKey>();
+  const channels = await readJson<Record<string, string>>(paths.channels, {});
+  const channelsBefore = JSON.stringify(channels);
   const renderDir = renderCacheDir(opts.root);
   const renderBase = buildBase();
   const errors: string[] = [];
@@ -136,7 +140,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
         result = await adapter.parse(files[0]!, files);
         for await (const raw of result.records) {
           count++;
-          const r = normaliseRecord(raw);
+          const r = stableChannel(normaliseRecord(raw), channels);
           const invalid = validateRecord(r);
           if (invalid) {
             errors.push(`${r.provenance.file} (${r.provenance.location}): adapter ${adapter.id} produced an invalid record: ${invalid}`);
@@ -178,6 +182,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       if (outcome === 'kept-human-edit') summary.keptHumanEdits.push(`${ids[i]}.mdx`);
     });
     summary.records = ids.length;
+    if (JSON.stringify(channels) !== channelsBefore) await writeIfChanged(paths.channels, JSON.stringify(sortObject(channels), null, 2) + '\n');
     // Entries from earlier ingests that no input produced this time stay: a newer
     // export of a channel covers a shorter window, and old posts must not vanish.
     const produced = new Set(ids.map((id) => `${id}.mdx`));
@@ -197,6 +202,38 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
 
   log(formatSummary(summary));
   return summary;
+}
+
+/**
+ * A Telegram channel keeps the key its first export gave it. The key comes from
+ * the username when an export reveals it, else from the numeric chat id; a later
+ * export of the same chat (same id) that reveals the username — or no longer does —
+ * must not move every post to new URLs. The first key seen for a chat id is kept
+ * in content/telegram-channels.json and reused.
+ */
+export function stableChannel(r: SourceRecord, channels: Record<string, string>): SourceRecord {
+  const chatId = r.telegram?.chatId;
+  if (r.kind !== 'telegram' || !chatId) return r;
+  const [, key, ...rest] = r.id.split('/');
+  const known = channels[chatId];
+  if (known === undefined) {
+    channels[chatId] = key!;
+    return r;
+  }
+  return known === key ? r : { ...r, id: ['telegram', known, ...rest].join('/') };
+}
+
+function sortObject<T>(o: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+async function readJson<T>(file: string, fallback: T): Promise<T> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return fallback;
+    throw new IngestError(path.basename(file), '', `cannot read ${path.basename(file)}: ${(e as Error).message}`);
+  }
 }
 
 /** The matcher over every name, Korean name and alias of the topics: the one the ingest links with. */

@@ -72,6 +72,12 @@ export interface TelegramMeta {
   channel?: string;
   /** Channel title. */
   channelTitle: string;
+  /**
+   * The chat's numeric id (bare, no `-100`) when the input has it (Desktop JSON). The
+   * ingest uses it to keep one channel key for the channel across exports, whether or
+   * not a later export reveals its username.
+   */
+  chatId?: string;
   /** Message id in the channel (the t.me post number) when known. */
   messageId?: number;
   /** All message ids this record was joined from (long posts split by Telegram, albums). */

@@ -66,6 +66,7 @@ export const telegramSource = base.extend({
   telegram: z.object({
     channel: z.string().optional(),
     channelTitle: z.string(),
+    chatId: z.string().regex(/^\d+$/).optional(),
     messageId: z.number().int().optional(),
     partIds: z.array(z.number().int()).optional(),
     forwardedFrom: z.string().optional(),

@@ -343,3 +343,33 @@ describe('adding content', () => {
     expect(await source(root, 'telegram/ai-news-ko/3')).toContain('"channel":"ai_news_ko"');
   });
 });
+
+describe('a channel keeps its permalink key across exports', () => {
+  const ids = async (root: string) =>
+    (await readdir(path.join(root, 'content/sources/telegram'), { recursive: true })).filter((f) => String(f).endsWith('.mdx')).map(String).sort();
+
+  it('when a later export reveals the username, posts stay under the chat-id key', async () => {
+    const root = await makeRoot();
+    // Posts 1, 2, 4: no post links to another post of this export, so no username is known.
+    await put(root, 'content/raw/telegram/ChatExport_2024-07-03/result.json', resultJson(CHAT, pick([1, 2, 4])));
+    await run(root);
+    expect(await ids(root)).toEqual(['c1987654321/1.mdx', 'c1987654321/2.mdx', 'c1987654321/4.mdx']);
+    // The newer export has post 5 linking t.me/ai_news_ko/3 with post 3 present: the username is now inferable.
+    await put(root, 'content/raw/telegram/ChatExport_2024-07-03/result.json', resultJson(CHAT, pick([1, 2, 3, 4, 5])));
+    await run(root);
+    expect(await ids(root)).toEqual(['c1987654321/1.mdx', 'c1987654321/2.mdx', 'c1987654321/3.mdx', 'c1987654321/4.mdx', 'c1987654321/5.mdx']);
+    const five = await readFile(path.join(root, 'content/sources/telegram/c1987654321/5.mdx'), 'utf8');
+    expect(five).toContain('url: "https://t.me/ai_news_ko/5"'); // the original's link still uses the username
+    expect(JSON.parse(await readFile(path.join(root, 'content/telegram-channels.json'), 'utf8'))).toEqual({ '1987654321': 'c1987654321' });
+  });
+
+  it('when a later export no longer reveals it, posts stay under the username key', async () => {
+    const root = await makeRoot();
+    await put(root, 'content/raw/telegram/ChatExport_2024-07-03/result.json', resultJson(CHAT, pick([1, 2, 3, 4, 5])));
+    await run(root);
+    expect(await ids(root)).toEqual(['ai-news-ko/1.mdx', 'ai-news-ko/2.mdx', 'ai-news-ko/3.mdx', 'ai-news-ko/4.mdx', 'ai-news-ko/5.mdx']);
+    await put(root, 'content/raw/telegram/ChatExport_2024-07-03/result.json', resultJson(CHAT, pick([6, 7, 8])));
+    await run(root);
+    expect(await ids(root)).toEqual(['ai-news-ko/1.mdx', 'ai-news-ko/2.mdx', 'ai-news-ko/3.mdx', 'ai-news-ko/4.mdx', 'ai-news-ko/5.mdx', 'ai-news-ko/6.mdx', 'ai-news-ko/7.mdx', 'ai-news-ko/8.mdx']);
+  });
+});

@@ -19,7 +19,14 @@ export function telegramPostId(channelKey: string, messageId: number): string {
 export function channelKey(username?: string, title?: string, numericId?: string | number): string {
   const user = username ? slugify(username.replace(/^@/, '')) : '';
   if (user) return user;
-  const num = numericId === undefined || numericId === null ? '' : String(numericId).replace(/^-100(?=\d{6,})/, '').replace(/^-/, '');
-  if (/^\d+$/.test(num)) return `c${num}`;
+  const num = bareChatId(numericId);
+  if (num) return `c${num}`;
   return slugOrHash(title ?? '', 'ch');
+}
+
+/** The chat id as the site keeps it: digits only, without the Bot API's `-100` prefix; undefined when unknown. */
+export function bareChatId(numericId?: string | number): string | undefined {
+  if (numericId === undefined || numericId === null) return undefined;
+  const num = String(numericId).replace(/^-100(?=\d{6,})/, '').replace(/^-/, '');
+  return /^\d+$/.test(num) ? num : undefined;
 }

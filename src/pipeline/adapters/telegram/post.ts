@@ -7,7 +7,7 @@ import type { RootContent } from 'mdast';
 import type { FormatId, MediaItem, Reaction, SourceDate, SourceRecord } from '../../types.ts';
 import { collectLinks } from '../../util/links.ts';
 import { root } from '../../util/mdast.ts';
-import { channelKey, telegramPostId } from './ids.ts';
+import { bareChatId, channelKey, telegramPostId } from './ids.ts';
 import { detectLang } from './lang.ts';
 
 export interface TgPost {
@@ -188,6 +188,7 @@ export function recordFromGroup(parts: TgPost[], channel: TgChannel, opts: Build
   const telegram = compact({
     channel: channel.username,
     channelTitle: channel.title,
+    chatId: bareChatId(channel.numericId),
     messageId: first.messageId,
     partIds: parts.length > 1 ? parts.map((p) => p.messageId) : undefined,
     forwardedFrom: first.forwardedFrom,
