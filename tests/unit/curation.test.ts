@@ -105,9 +105,11 @@ describe('curation report', () => {
     await ingestWithCuration({ root, ...quiet, promote: 'none', writeReport: true });
     expect(await readFile(path.join(root, 'content/curation-report.json'), 'utf8')).toBe(json);
 
-    // Apply: the same path as `npm run ingest` (strong candidates are promoted, then linked).
+    // Apply: the same path as `npm run ingest` (strong candidates are promoted; the next ingest links them).
     const second = await ingestWithCuration({ root, ...quiet, promote: 'auto' });
     expect(second.promoted).toEqual(['techniques/speculative-decoding', 'models/qwen3-next']); // report order: most sources first
+    expect(mentioning(await sources(root), 'models/qwen3-next')).toEqual([]);
+    await ingestWithCuration({ root, ...quiet, promote: 'auto' });
     const file = await readFile(path.join(root, 'content/topics/models/qwen3-next.mdx'), 'utf8');
     expect(file).toContain('status: candidate');
     expect(file).toContain('name: "Qwen3-Next"');
