@@ -283,7 +283,8 @@ test('search results render hostile titles and excerpts as text', async ({ page 
   await visitInert(page, '/search/?q=Hostile');
   const results = page.locator('#search-results li');
   await expect(results.first()).toBeVisible({ timeout: 10_000 });
-  expect(await results.count()).toBeGreaterThanOrEqual(7);
+  // Results arrive in batches: wait for the page to fill rather than counting the first batch.
+  await expect.poll(() => results.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(7);
   const titles = await page.locator('#search-results .item-title').allTextContents();
   expect(titles).toEqual(expect.arrayContaining([expect.stringContaining('</script><script>alert(1)</script>')]));
   // Re-check after results rendered: excerpts went through innerHTML (in an inert template).

@@ -135,8 +135,10 @@ for (const { format, url, post } of cases) {
     if (format === 'json') {
       // The instant, to the minute: shown in Korea time, machine-readable with the export's own offset.
       const time = page.locator('header.page-head time').first();
-      await expect(time).toHaveText(koreaMinute(post.unix));
       const wall = new Date((post.unix + 3 * 3600) * 1000).toISOString().slice(0, 16);
+      // Korea time first, then the exporter's own wall clock (UTC+03:00 here) for readers comparing with the original.
+      const [, mo, d, hm] = /^\d{4}-(\d{2})-(\d{2})T(\d{2}:\d{2})$/.exec(wall)!;
+      await expect(time).toHaveText(`${koreaMinute(post.unix)} (한국 시간 · 현지 ${Number(mo)}월 ${Number(d)}일 ${hm}, UTC+03:00)`);
       expect(await time.getAttribute('datetime')).toMatch(new RegExp(`^${wall}:\\d\\d\\+03:00$`));
     }
     await expect(page.locator(`a[href="https://t.me/kb_e2e_${format}/${post.id}"]`).first()).toBeVisible();

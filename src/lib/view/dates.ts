@@ -39,3 +39,19 @@ export function formatDateShort(date: SourceDateData | undefined): string {
   const p = parts(date.iso, date.precision);
   return p ? `${p.y}. ${p.mo}. ${p.d}.` : date.iso;
 }
+
+/**
+ * The wall-clock time where the source was written, when its offset is not Korea's:
+ * `7월 3일 19:06, UTC+03:00`. A Telegram export made in Istanbul says 19:06; readers who
+ * compare with the original should find that time too. Undefined when the same as KST
+ * or when the date has no exact time.
+ */
+export function originalZoneTime(date: SourceDateData | undefined): string | undefined {
+  if (!date || date.precision !== 'exact') return undefined;
+  const m = /T(\d{2}):(\d{2})(?::\d{2})?(Z|[+-]\d{2}:\d{2})$/.exec(date.iso);
+  if (!m) return undefined;
+  const offset = m[3] === 'Z' ? '+00:00' : m[3]!;
+  if (offset === '+09:00') return undefined;
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(date.iso)!;
+  return `${Number(day[2])}월 ${Number(day[3])}일 ${m[1]}:${m[2]}, UTC${offset}`;
+}
