@@ -27,7 +27,7 @@ import { mapLimit, Staging } from './staging.ts';
 import { readTopics, splitFrontmatter, type TopicFile } from './topics.ts';
 import { renderMdast } from '../render/markdown.ts';
 import { buildBase, renderCacheDir, writeRendered } from '../render/cache.ts';
-import { computeRedirects, updateLedger, type Ledger } from './permalinks.ts';
+import { computeRedirects, sortKeys, updateLedger, type Ledger } from './permalinks.ts';
 import { buildMatcher, topicTerms, type Matcher } from './link/matcher.ts';
 import { linkBody, type Mention } from './link/link-body.ts';
 import { sourceSchema } from '../schema/source.ts';
@@ -182,7 +182,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       if (outcome === 'kept-human-edit') summary.keptHumanEdits.push(`${ids[i]}.mdx`);
     });
     summary.records = ids.length;
-    if (JSON.stringify(channels) !== channelsBefore) await writeIfChanged(paths.channels, JSON.stringify(sortObject(channels), null, 2) + '\n');
+    if (JSON.stringify(channels) !== channelsBefore) await writeIfChanged(paths.channels, JSON.stringify(sortKeys(channels), null, 2) + '\n');
     // Entries from earlier ingests that no input produced this time stay: a newer
     // export of a channel covers a shorter window, and old posts must not vanish.
     const produced = new Set(ids.map((id) => `${id}.mdx`));
@@ -223,10 +223,6 @@ export function stableChannel(r: SourceRecord, channels: Record<string, string>)
   return known === key ? r : { ...r, id: ['telegram', known, ...rest].join('/') };
 }
 
-function sortObject<T>(o: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
 async function readJson<T>(file: string, fallback: T): Promise<T> {
   try {
     return JSON.parse(await readFile(file, 'utf8')) as T;
@@ -241,13 +237,8 @@ export function topicMatcher(topics: TopicFile[]): Matcher {
   return buildMatcher(topics.map((t) => topicTerms(t.ref, t.data)));
 }
 
-export async function readLedger(file: string): Promise<Ledger> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as Ledger;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { topics: {} };
-    throw new IngestError(path.basename(file), '', `cannot read the permalink ledger: ${(e as Error).message}`);
-  }
+export function readLedger(file: string): Promise<Ledger> {
+  return readJson<Ledger>(file, { topics: {} });
 }
 
 /** Adapters are checked against the site's schema here, so a bad record fails the ingest, not the Astro build. */

@@ -71,6 +71,7 @@ export function computeRedirects(ledger: Ledger, topics: TopicFile[]): Record<st
   return sortKeys(out);
 }
 
-function sortKeys<T>(o: Record<string, T>): Record<string, T> {
+/** The object with its keys in byte order: stable JSON files. */
+export function sortKeys<T>(o: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

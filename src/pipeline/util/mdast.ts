@@ -2,13 +2,20 @@
  * Small builders over mdast shared by the adapters, so that every adapter
  * produces the same node shapes (see `SourceRecord.body`).
  */
-import type { PhrasingContent, Paragraph, Root, RootContent, Text, InlineCode } from 'mdast';
+import type { List, PhrasingContent, Paragraph, Root, RootContent, Text, InlineCode } from 'mdast';
 import type { InlineMath } from 'mdast-util-math';
 import { safeUrl } from './links.ts';
 
 export const text = (value: string): Text => ({ type: 'text', value });
 export const root = (children: RootContent[]): Root => ({ type: 'root', children });
 export const paragraph = (children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
+/** A tight bullet list of plain-text items (poll answers, to-do items). */
+export const bulletList = (items: string[]): List => ({
+  type: 'list',
+  ordered: false,
+  spread: false,
+  children: items.map((t) => ({ type: 'listItem', spread: false, children: [paragraph([text(t)])] })),
+});
 
 /**
  * Split a run of plain text into text and inlineMath nodes.

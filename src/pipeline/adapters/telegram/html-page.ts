@@ -7,10 +7,10 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
-import type { List, RootContent } from 'mdast';
+import type { RootContent } from 'mdast';
 import type { MediaItem, Reaction, SourceDate } from '../../types.ts';
 import { IngestError } from '../../types.ts';
-import { paragraph, text } from '../../util/mdast.ts';
+import { bulletList, paragraph, text } from '../../util/mdast.ts';
 import { classes, htmlTextParts } from './html-text.ts';
 import { isMissingDescription, mediaPath } from './media.ts';
 import { formatParts } from './parts.ts';
@@ -181,7 +181,7 @@ function htmlMedia(content: Element, pageDir: string, warn: (m: string) => void)
           .map((a) => squash(toText({ ...a, children: a.children.filter((c) => !(c.type === 'element' && classes(c).includes('details'))) })).replace(/^-\s*/, ''))
           .filter(Boolean);
         if (question) extra.push(paragraph([text(question)]));
-        if (answers.length) extra.push(list(answers));
+        if (answers.length) extra.push(bulletList(answers));
         continue;
       }
       if (!cls.includes('media')) continue;
@@ -252,14 +252,6 @@ function senderName(el: Element): string | undefined {
   return name || undefined;
 }
 
-function list(items: string[]): List {
-  return {
-    type: 'list',
-    ordered: false,
-    spread: false,
-    children: items.map((t) => ({ type: 'listItem', spread: false, children: [paragraph([text(t)])] })),
-  };
-}
 
 function item(m: MediaItem): MediaItem {
   for (const k of Object.keys(m) as (keyof MediaItem)[]) if (m[k] === undefined || m[k] === '') delete m[k];

@@ -2,9 +2,9 @@
  * One result.json message object → `TgPost` (or a reason to skip it).
  * Field meanings: /work/shared/formats/telegram.md §1.3–1.8 (tdesktop export_output_json.cpp).
  */
-import type { List, RootContent } from 'mdast';
+import type { RootContent } from 'mdast';
 import type { MediaItem, Reaction, SourceDate } from '../../types.ts';
-import { paragraph, text } from '../../util/mdast.ts';
+import { bulletList, paragraph, text } from '../../util/mdast.ts';
 import { formatParts, type TextPart } from './parts.ts';
 import { mediaPath } from './media.ts';
 import type { TgPost } from './post.ts';
@@ -140,7 +140,7 @@ function jsonMedia(m: Json, ctx: JsonMessageContext): { media: MediaItem[]; extr
     media.push(item({ type: 'poll', name: question || undefined }));
     const answers = Array.isArray(poll.answers) ? poll.answers.map((a) => flatText((a as Json)?.text)).filter(Boolean) : [];
     if (question) extra.push(paragraph([text(question)]));
-    if (answers.length) extra.push(list(answers));
+    if (answers.length) extra.push(bulletList(answers));
   }
   if (m.location_information && typeof m.location_information === 'object') {
     const loc = m.location_information as Json;
@@ -163,14 +163,6 @@ function jsonMedia(m: Json, ctx: JsonMessageContext): { media: MediaItem[]; extr
   return { media, extra };
 }
 
-function list(items: string[]): List {
-  return {
-    type: 'list',
-    ordered: false,
-    spread: false,
-    children: items.map((t) => ({ type: 'listItem', spread: false, children: [paragraph([text(t)])] })),
-  };
-}
 
 /** Reactions since v5.5.7: emoji, custom_emoji (document id or exported file path), paid (Stars), empty. */
 export function jsonReactions(raw: unknown): Reaction[] {
